@@ -1,0 +1,3 @@
+export const root: string;
+export function isBuildStale(): boolean;
+export function buildIfStale(): void;

@@ -1,0 +1,202 @@
+/**
+ * A stand-in for the `electron` module, which cannot run on the CI machines. It records what the
+ * app asks of Electron (window options, IPC handlers, session policies, notifications) so tests can
+ * assert the calls; it implements no Electron behaviour beyond what those assertions need.
+ */
+import { EventEmitter } from 'node:events';
+
+type Listener = (...args: unknown[]) => unknown;
+
+class FakeWebContents extends EventEmitter {
+  static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  readonly sent: Array<{ channel: string; payload: unknown }> = [];
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  destroyed = false;
+  loadedUrl: string | null = null;
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static readonly created: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  shown = false;
+  focused = false;
+  maximized = false;
+  minimized = false;
+  destroyed = false;
+  bounds: { x: number; y: number; width: number; height: number };
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    this.bounds = {
+      x: (options.x as number) ?? 0,
+      y: (options.y as number) ?? 0,
+      width: (options.width as number) ?? 800,
+      height: (options.height as number) ?? 600,
+    };
+    BrowserWindow.created.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.webContents.loadedUrl = url;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.shown = true;
+  }
+  hide(): void {
+    this.shown = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getNormalBounds() {
+    return this.bounds;
+  }
+  close(): void {
+    this.emit('close');
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+class FakeIpcMain {
+  readonly handlers = new Map<string, Listener>();
+  handle(channel: string, listener: Listener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+}
+
+class FakeIpcRenderer extends EventEmitter {
+  readonly invocations: Array<{ channel: string; args: unknown[] }> = [];
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.invocations.push({ channel, args });
+    return Promise.resolve({ ok: true, value: { channel, args } });
+  }
+}
+
+class FakeApp extends EventEmitter {
+  readonly paths = new Map<string, string>([['userData', '/tmp/rvm-fake-user-data']]);
+  appUserModelId: string | null = null;
+  singleInstanceLock = true;
+  lockRequested = false;
+  quitCalled = false;
+  exitCode: number | null = null;
+  isPackaged = false;
+  private ready: () => void = () => undefined;
+  private readonly readyPromise = new Promise<void>((resolve) => (this.ready = resolve));
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
+  getPath(name: string): string {
+    return this.paths.get(name) ?? `/tmp/rvm-fake-${name}`;
+  }
+  setPath(name: string, value: string): void {
+    this.paths.set(name, value);
+  }
+  requestSingleInstanceLock(): boolean {
+    this.lockRequested = true;
+    return this.singleInstanceLock;
+  }
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+  /** Test hook: Electron finished starting. */
+  fireReady(): void {
+    this.ready();
+  }
+  quit(): void {
+    this.quitCalled = true;
+  }
+  exit(code: number): void {
+    this.exitCode = code;
+  }
+  getVersion(): string {
+    return '0.0.0-fake';
+  }
+}
+
+class FakeSession {
+  headersListener: Listener | null = null;
+  permissionRequestHandler: Listener | null = null;
+  permissionCheckHandler: Listener | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: Listener) => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: Listener): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: Listener): void {
+    this.permissionCheckHandler = handler;
+  }
+}
+
+class FakeProtocol {
+  readonly privileged: unknown[] = [];
+  readonly handlers = new Map<string, Listener>();
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: Listener): void {
+    this.handlers.set(scheme, handler);
+  }
+}
+
+export let app = new FakeApp();
+export let ipcMain = new FakeIpcMain();
+export let ipcRenderer = new FakeIpcRenderer();
+export let protocol = new FakeProtocol();
+export let session = { defaultSession: new FakeSession() };
+export const shell = { opened: [] as string[], openExternal: (url: string) => (shell.opened.push(url), Promise.resolve()) };
+export const screen = {
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  getAllDisplays: () => screen.displays,
+};
+export const exposed = new Map<string, unknown>();
+export const contextBridge = {
+  exposeInMainWorld: (key: string, api: unknown) => {
+    exposed.set(key, api);
+  },
+};
+
+/** Fresh fakes for the next test. */
+export function resetFakeElectron(): void {
+  app = new FakeApp();
+  ipcMain = new FakeIpcMain();
+  ipcRenderer = new FakeIpcRenderer();
+  protocol = new FakeProtocol();
+  session = { defaultSession: new FakeSession() };
+  shell.opened.length = 0;
+  exposed.clear();
+  BrowserWindow.created.length = 0;
+}
+

@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import type * as FakeElectron from './app/testing/fake-electron';
+import { COMMAND_NAMES } from '../shared/contract';
+import { APP_ID } from './core/product';
+
+let fake: typeof FakeElectron;
+
+/** Starts the entry in a fresh module graph, with a fresh fake `electron`. */
+async function launch(options: { lock?: boolean } = {}) {
+  vi.resetModules();
+  fake = (await import('electron')) as unknown as typeof FakeElectron;
+  fake.app.singleInstanceLock = options.lock ?? true;
+  await import('./index');
+  fake.app.fireReady();
+  await fake.app.whenReady();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('the Electron entry', () => {
+  it('sets a real app id and takes the single-instance lock', async () => {
+    await launch();
+    expect(fake.app.appUserModelId).toBe(APP_ID);
+    expect(fake.app.lockRequested).toBe(true);
+  });
+
+  it('registers the renderer scheme as privileged before ready, and serves it after', async () => {
+    await launch();
+    expect(fake.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(fake.protocol.handlers.has('app')).toBe(true);
+  });
+
+  it('binds every contract command and opens one secure window on ready', async () => {
+    await launch();
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...COMMAND_NAMES].sort());
+    expect(fake.BrowserWindow.created).toHaveLength(1);
+    expect(fake.BrowserWindow.created[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+    expect(fake.session.defaultSession.headersListener).not.toBeNull();
+  });
+
+  it('brings the existing window forward when a second instance starts', async () => {
+    await launch();
+    const window = fake.BrowserWindow.created[0];
+    window.minimized = true;
+    fake.app.emit('second-instance');
+    expect(fake.BrowserWindow.created).toHaveLength(1);
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(true);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    await launch({ lock: false });
+    expect(fake.app.quitCalled).toBe(true);
+    expect(fake.BrowserWindow.created).toHaveLength(0);
+    expect(fake.ipcMain.handlers.size).toBe(0);
+  });
+});
