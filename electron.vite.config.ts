@@ -14,6 +14,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           hub: resolve(__dirname, 'src/main/hub/cli.ts'),
+          'demo-server': resolve(__dirname, 'src/demo-server/cli.ts'),
         },
       },
     },
