@@ -29,6 +29,7 @@ describe('the hub in a browser', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(hub.url);
+    await page.getByRole('button', { name: 'About' }).click();
     await page.getByTestId('app-info').waitFor();
     await expect.poll(() => page.locator('[data-field="name"]').textContent()).toBe('RVM Control Room');
     expect(await page.locator('[data-field="dataDir"]').textContent()).toBe(hub.dataDir);
@@ -36,7 +37,7 @@ describe('the hub in a browser', () => {
     expect(await page.locator('[data-connection-state]').getAttribute('data-connection-state')).toBe('signed-out');
     // The token leaves the address bar once the page has it.
     expect(page.url()).not.toContain('token=');
-    await page.screenshot({ path: screenshotPath('hub-overview'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('hub-about'), fullPage: true });
     expect(pageErrors).toEqual([]);
     await context.close();
   });

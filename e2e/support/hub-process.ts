@@ -14,11 +14,13 @@ export interface HubProcess {
 }
 
 const ROOT = join(__dirname, '..', '..');
+/** The build under test: `out/` unless RVM_OUT_DIR names another (a folder inside the project). */
+const OUT_DIR = process.env.RVM_OUT_DIR ?? 'out';
 
 /** Starts the built hub as users do (`node out/main/hub.js`) and waits for its JSON line. */
 export async function startHub(args: string[] = [], timeoutMs = 20_000): Promise<HubProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rvm-hub-'));
-  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'hub.js'), '--port', '0', '--data-dir', dataDir, ...args], {
+  const child = spawn(process.execPath, [join(ROOT, OUT_DIR, 'main', 'hub.js'), '--port', '0', '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';

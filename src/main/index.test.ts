@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type * as FakeElectron from './app/testing/fake-electron';
 import { COMMAND_NAMES } from '../shared/contract';
@@ -10,10 +13,12 @@ async function launch(options: { lock?: boolean } = {}) {
   vi.resetModules();
   fake = (await import('electron')) as unknown as typeof FakeElectron;
   fake.app.singleInstanceLock = options.lock ?? true;
+  fake.app.setPath('userData', mkdtempSync(join(tmpdir(), 'rvm-electron-')));
   await import('./index');
   fake.app.fireReady();
   await fake.app.whenReady();
-  await new Promise((resolve) => setImmediate(resolve));
+  // Opening the core reads the data folder; the window follows once it is open.
+  if (fake.app.singleInstanceLock) await vi.waitFor(() => expect(fake.BrowserWindow.created).toHaveLength(1));
 }
 
 describe('the Electron entry', () => {
@@ -47,6 +52,12 @@ describe('the Electron entry', () => {
     expect(fake.BrowserWindow.created).toHaveLength(1);
     expect(window.minimized).toBe(false);
     expect(window.focused).toBe(true);
+  });
+
+  it('reconnects at once after sleep and when the screen is unlocked', async () => {
+    await launch();
+    expect(fake.powerMonitor.listenerCount('resume')).toBe(1);
+    expect(fake.powerMonitor.listenerCount('unlock-screen')).toBe(1);
   });
 
   it('quits at once when another instance holds the lock', async () => {

@@ -1,12 +1,16 @@
 import type { BrowserWindow } from 'electron';
-import { app, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, ipcMain, Notification, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ControlRoom } from './core/control-room';
+import { ControlRoom, secretsFile } from './core/control-room';
+import { applyLaunchOptions } from './core/launch';
+import type { LaunchOptions } from './core/launch-options';
 import { parseAppArgs } from './core/launch-options';
 import { APP_ID } from './core/product';
 import { bindCommands, forwardEvents } from './app/ipc';
+import { NotificationService } from './app/notifications';
 import { registerRendererScheme, serveRenderer } from './app/renderer-protocol';
+import { SafeStorageSecretStore } from './app/safe-storage-secret-store';
 import { applySessionPolicy } from './app/security';
 import { createSenderCheck } from './app/trusted-sender';
 import { createMainWindow } from './app/window';
@@ -25,25 +29,26 @@ if (!launch.ok) {
     // Another instance owns the connection and the cache; it brings its window forward.
     app.quit();
   } else {
-    start();
+    start(launch.value);
   }
 }
 
-function start(): void {
+function start(options: LaunchOptions): void {
   const outDir = join(__dirname, '..');
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(outDir, '..', 'resources');
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
-  const controlRoom = new ControlRoom({ dataDir, runtime: 'electron' });
   const windows = new Set<number>();
   let mainWindow: BrowserWindow | null = null;
+  let controlRoom: ControlRoom | null = null;
 
-  const openWindow = (): void => {
+  const openWindow = (): BrowserWindow | null => {
+    if (!controlRoom) return null;
     if (mainWindow && !mainWindow.isDestroyed()) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.show();
       mainWindow.focus();
-      return;
+      return mainWindow;
     }
     const window = createMainWindow({
       dataDir,
@@ -62,19 +67,48 @@ function start(): void {
       mainWindow = null;
     });
     mainWindow = window;
+    return window;
   };
 
-  app.on('second-instance', openWindow);
-  app.on('activate', openWindow);
+  app.on('second-instance', () => void openWindow());
+  app.on('activate', () => void openWindow());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => void controlRoom.close());
+  app.on('before-quit', () => void controlRoom?.close());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     applySessionPolicy(session.defaultSession);
     serveRenderer(protocol, join(outDir, 'renderer'));
-    bindCommands(ipcMain, controlRoom.handlers, createSenderCheck(() => windows, process.env.ELECTRON_RENDERER_URL));
+    const opened = await ControlRoom.open({
+      dataDir,
+      runtime: 'electron',
+      secrets: SafeStorageSecretStore.create(safeStorage, secretsFile(dataDir)),
+      // The Electron build of better-sqlite3 (scripts/electron-runtime.mjs, or the packaged resource).
+      storeOptions: {
+        nativeBinding: app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : process.env.RVM_SQLITE_BINDING,
+      },
+    });
+    controlRoom = opened.controlRoom;
+    opened.notes.forEach((note) => console.warn(note));
+    const room = controlRoom;
+    bindCommands(ipcMain, room.handlers, createSenderCheck(() => windows, process.env.ELECTRON_RENDERER_URL));
+
+    const notifications = new NotificationService(
+      { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },
+      join(resourcesDir, 'icon.png'),
+      (request) => {
+        openWindow();
+        if (request.machineIds[0]) room.events.emit('machine.focus', { id: request.machineIds[0] });
+      },
+    );
+    room.events.on('notification.request', (request) => notifications.show(request));
+    // pusher-js in Node never hears of sleep or the network returning: tell it.
+    powerMonitor.on('resume', () => room.reconnectNow());
+    powerMonitor.on('unlock-screen', () => room.reconnectNow());
+
     openWindow();
+    const problem = await applyLaunchOptions(room, options);
+    if (problem) console.error(`RVM Control Room: ${problem}`);
   });
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { ConnectionStateSchema } from './connection';
+import { FleetEventSchema, FleetPatchSchema, RvmStatusSchema } from './fleet';
+import { NotificationRequestSchema } from './notifications';
+import { ServerProfileSchema } from './profiles';
+import { SessionInfoSchema } from './session';
 
 /**
  * The one map of everything the renderer may ask and everything it is told. The preload bridge, the
@@ -32,13 +36,83 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+const ProfileDraftSchema = ServerProfileSchema.omit({ id: true, demo: true }).extend({ id: z.string().optional() });
+export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;
+const MachineId = z.object({ id: z.string().trim().min(1).max(64) }).strict();
+
+export const DiagnosticsSchema = z.object({
+  ingest: z.object({ accepted: z.number(), duplicates: z.number(), rejected: z.record(z.string(), z.number()) }),
+  store: z
+    .object({ events: z.number(), sizeBytes: z.number(), firstTime: z.number().nullable(), lastTime: z.number().nullable() })
+    .nullable(),
+});
+
 export const commands = {
   'app.info': command({ request: NoArguments, response: AppInfoSchema, access: 'read' }),
   'connection.get': command({ request: NoArguments, response: ConnectionStateSchema, access: 'read' }),
+  /** Drops the socket and connects at once (resume from sleep, network back, the operator's button). */
+  'connection.reconnect': command({ request: NoArguments, response: z.null(), access: 'read' }),
+
+  'profiles.list': command({
+    request: NoArguments,
+    response: z.object({ profiles: z.array(ServerProfileSchema), activeId: z.string().nullable() }),
+    access: 'read',
+  }),
+  'profiles.save': command({ request: z.object({ profile: ProfileDraftSchema }).strict(), response: ServerProfileSchema, access: 'operate' }),
+  'profiles.remove': command({ request: MachineId, response: z.null(), access: 'operate' }),
+  /** Reads a Laravel `.env` (file contents or pasted text): the Reverb secret is ignored. */
+  'profiles.import-env': command({
+    request: z.object({ text: z.string().max(1_000_000) }).strict(),
+    response: z.object({ draft: ProfileDraftSchema.omit({ id: true }).extend({ password: z.string().optional() }), notes: z.array(z.string()) }),
+    access: 'operate',
+  }),
+
+  'session.get': command({ request: NoArguments, response: SessionInfoSchema.nullable(), access: 'read' }),
+  'session.sign-in': command({
+    request: z.object({ profileId: z.string().min(1).max(64), email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1000) }).strict(),
+    response: SessionInfoSchema,
+    access: 'operate',
+  }),
+  'session.sign-out': command({ request: NoArguments, response: z.null(), access: 'operate' }),
+  /** Starts the embedded demo server and signs in to it: a live fleet with zero set-up. */
+  'demo.start': command({ request: NoArguments, response: SessionInfoSchema, access: 'operate' }),
+
+  /** The whole fleet now (a patch with `reset`), for a page that has just loaded. */
+  'fleet.get': command({ request: NoArguments, response: FleetPatchSchema, access: 'read' }),
+  /** Server events per minute over the last `minutes`, from the cache: the live chart's history. */
+  'fleet.event-rate': command({
+    request: z.object({ minutes: z.number().int().min(1).max(1440).default(60) }).strict(),
+    response: z.array(z.object({ minute: z.number(), count: z.number() })),
+    access: 'read',
+  }),
+  'machine.set-status': command({
+    request: z.object({ id: z.string().trim().min(1).max(64), status: RvmStatusSchema }).strict(),
+    response: z.object({ id: z.string(), oldStatus: RvmStatusSchema.nullable(), newStatus: RvmStatusSchema, changedAt: z.string() }),
+    access: 'operate',
+  }),
+  /** Details from the API, without the machine's secrets (api_key, admin_access_pin). */
+  'machine.details': command({
+    request: MachineId,
+    response: z.object({ machine: z.record(z.string(), z.unknown()), recentActivity: z.array(z.unknown()) }),
+    access: 'read',
+  }),
+  'machine.events': command({
+    request: z.object({ id: z.string().trim().min(1).max(64), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    response: z.array(FleetEventSchema),
+    access: 'read',
+  }),
+  'diagnostics.get': command({ request: NoArguments, response: DiagnosticsSchema, access: 'read' }),
 } as const;
 
 export const events = {
   'connection.state': ConnectionStateSchema,
+  /** Coalesced fleet changes, at most one a frame. */
+  'fleet.patch': FleetPatchSchema,
+  'session.changed': SessionInfoSchema.nullable(),
+  /** The alerts policy asks for a native notification (the desktop shows it, the hub forwards it). */
+  'notification.request': NotificationRequestSchema,
+  /** Bring this machine into view (a notification was clicked). */
+  'machine.focus': z.object({ id: z.string() }),
 } as const;
 
 export type Commands = typeof commands;

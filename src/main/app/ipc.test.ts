@@ -1,31 +1,37 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as electron from 'electron';
 import type * as FakeElectron from './testing/fake-electron';
 import { COMMAND_NAMES } from '../../shared/contract';
 import { ControlRoom } from '../core/control-room';
+import { MemorySecretStore } from '../core/profiles/secret-store';
 import type { IpcMainLike } from './ipc';
 import { bindCommands, forwardEvents } from './ipc';
 import { createSenderCheck, RENDERER_ORIGIN } from './trusted-sender';
 
 const fake = electron as unknown as typeof FakeElectron;
 
-function setUp() {
+async function setUp() {
   fake.resetFakeElectron();
-  const controlRoom = new ControlRoom({ dataDir: '/tmp/rvm-test', runtime: 'electron' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'rvm-ipc-'));
+  const { controlRoom } = await ControlRoom.open({ dataDir, runtime: 'electron', secrets: new MemorySecretStore() });
   const ownWindows = new Set([7]);
   const unbind = bindCommands(fake.ipcMain as unknown as IpcMainLike, controlRoom.handlers, createSenderCheck(() => ownWindows, undefined));
   const call = (name: string, event: { sender: { id: number }; senderFrame: { url: string } | null }, args: unknown) =>
     fake.ipcMain.handlers.get(name)!(event, args);
-  return { controlRoom, unbind, call };
+  return { controlRoom, dataDir, unbind, call };
 }
 
 const ownPage = { sender: { id: 7 }, senderFrame: { url: `${RENDERER_ORIGIN}/index.html` } };
 
 describe('the IPC binding', () => {
-  let ctx: ReturnType<typeof setUp>;
-  beforeEach(() => {
-    ctx = setUp();
+  let ctx: Awaited<ReturnType<typeof setUp>>;
+  beforeEach(async () => {
+    ctx = await setUp();
   });
+  afterEach(() => ctx.controlRoom.close());
 
   it('registers one handler per contract command', () => {
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...COMMAND_NAMES].sort());
@@ -33,7 +39,7 @@ describe('the IPC binding', () => {
 
   it('answers the app’s own page', async () => {
     const result = await ctx.call('app.info', ownPage, {});
-    expect(result).toMatchObject({ ok: true, value: { runtime: 'electron', dataDir: '/tmp/rvm-test' } });
+    expect(result).toMatchObject({ ok: true, value: { runtime: 'electron', dataDir: ctx.dataDir } });
   });
 
   it('refuses a frame from another origin, even inside our window', async () => {

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ControlRoom } from '../core/control-room';
+import { ControlRoom, secretsFile } from '../core/control-room';
+import { applyLaunchOptions } from '../core/launch';
+import { FileSecretStore } from '../core/profiles/secret-store';
 import { defaultDataDir, parseHubArgs } from '../core/launch-options';
 import { PRODUCT_NAME } from '../core/product';
 import { HubAccess } from './access';
@@ -24,7 +26,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const dataDir = options.dataDir ?? defaultDataDir(PRODUCT_NAME);
   mkdirSync(dataDir, { recursive: true });
-  const controlRoom = new ControlRoom({ dataDir, runtime: 'hub' });
+  const { controlRoom, notes } = await ControlRoom.open({ dataDir, runtime: 'hub', secrets: new FileSecretStore(secretsFile(dataDir)) });
+  notes.forEach((note) => console.error(`hub: ${note}`));
   const hub = await startHubServer({
     controlRoom,
     access: new HubAccess(options.token ?? HubAccess.generateToken()),
@@ -34,6 +37,8 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   process.stdout.write(`${JSON.stringify({ event: 'listening', url: hub.url })}\n`);
   console.error(`hub: serving ${PRODUCT_NAME} at ${hub.url} (data in ${dataDir})`);
+  const problem = await applyLaunchOptions(controlRoom, options);
+  if (problem) console.error(`hub: ${problem}`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -181,6 +181,29 @@ export const screen = {
   displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
   getAllDisplays: () => screen.displays,
 };
+export class Notification extends EventEmitter {
+  static readonly shown: Notification[] = [];
+  static isSupported(): boolean {
+    return true;
+  }
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+  }
+  show(): void {
+    Notification.shown.push(this);
+  }
+  close(): void {
+    this.emit('close');
+  }
+}
+export let powerMonitor = new EventEmitter();
+/** A system without a keychain, as on the CI machines: the app must say so. */
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: (text: string) => Buffer.from(text),
+  decryptString: (data: Buffer) => data.toString(),
+};
 export const exposed = new Map<string, unknown>();
 export const contextBridge = {
   exposeInMainWorld: (key: string, api: unknown) => {
@@ -195,6 +218,8 @@ export function resetFakeElectron(): void {
   ipcRenderer = new FakeIpcRenderer();
   protocol = new FakeProtocol();
   session = { defaultSession: new FakeSession() };
+  powerMonitor = new EventEmitter();
+  Notification.shown.length = 0;
   shell.opened.length = 0;
   exposed.clear();
   BrowserWindow.created.length = 0;
