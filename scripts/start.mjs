@@ -12,7 +12,7 @@ if (!binary) {
       '(node_modules/electron/dist is missing) and could not be downloaded from here.',
       '',
       '  On a machine with network access, fetch it with:   npx install-electron',
-      '  Meanwhile, use the app in a browser:               npm run hub',
+      '  Meanwhile, use the app in a browser:               npm run hub -- --demo',
       '',
     ].join('\n'),
   );
