@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConnectionStateSchema } from './connection';
-import { FleetEventSchema, FleetPatchSchema, RvmStatusSchema } from './fleet';
+import { FleetEventSchema, FleetPatchSchema, MachineSchema, RvmStatusSchema } from './fleet';
 import { NotificationRequestSchema } from './notifications';
 import { ServerProfileSchema } from './profiles';
 import { SessionInfoSchema } from './session';
@@ -45,6 +45,28 @@ export const DiagnosticsSchema = z.object({
   store: z
     .object({ events: z.number(), sizeBytes: z.number(), firstTime: z.number().nullable(), lastTime: z.number().nullable() })
     .nullable(),
+});
+
+/** Which cached events a history view wants; `from`/`to` are inclusive epoch ms. */
+export const HistoryFilterSchema = z
+  .object({
+    from: z.number().optional(),
+    to: z.number().optional(),
+    machineId: z.string().max(64).optional(),
+    types: z.array(z.string().max(64)).max(20).optional(),
+    statuses: z.array(RvmStatusSchema).max(6).optional(),
+  })
+  .strict();
+export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;
+const CursorSchema = z.object({ time: z.number(), seq: z.number().int() }).strict();
+
+export const StorageInfoSchema = z.object({
+  path: z.string(),
+  sizeBytes: z.number(),
+  events: z.number(),
+  firstTime: z.number().nullable(),
+  lastTime: z.number().nullable(),
+  retention: z.object({ maxAgeDays: z.number(), maxBytes: z.number() }),
 });
 
 export const commands = {
@@ -102,6 +124,59 @@ export const commands = {
     access: 'read',
   }),
   'diagnostics.get': command({ request: NoArguments, response: DiagnosticsSchema, access: 'read' }),
+
+  /** A page of cached events, newest or oldest first, continuing after `cursor`. */
+  'history.query': command({
+    request: z
+      .object({ filter: HistoryFilterSchema, limit: z.number().int().min(1).max(1000), cursor: CursorSchema.optional(), order: z.enum(['asc', 'desc']) })
+      .strict(),
+    response: z.object({ events: z.array(FleetEventSchema), nextCursor: CursorSchema.nullable() }),
+    access: 'read',
+  }),
+  'history.count': command({ request: z.object({ filter: HistoryFilterSchema }).strict(), response: z.object({ total: z.number() }), access: 'read' }),
+  /** Event markers (counts in equal slices of the range) and the gaps when the app was not connected. */
+  'history.timeline': command({
+    request: z.object({ from: z.number(), to: z.number(), buckets: z.number().int().min(1).max(2000) }).strict(),
+    response: z.object({
+      buckets: z.array(z.number()),
+      gaps: z.array(z.object({ from: z.number(), to: z.number() })),
+      first: z.number().nullable(),
+      last: z.number().nullable(),
+    }),
+    access: 'read',
+  }),
+  /** The fleet as it was at `time`: the nearest checkpoint plus the events after it. */
+  'history.fleet-at': command({
+    request: z.object({ time: z.number() }).strict(),
+    response: z.object({ time: z.number(), machines: z.array(MachineSchema), checkpointTime: z.number().nullable(), applied: z.number() }),
+    access: 'read',
+  }),
+  /** The nearest event after or before `time` (for stepping), optionally of one machine. */
+  'history.step': command({
+    request: z.object({ time: z.number(), direction: z.enum(['next', 'previous']), machineId: z.string().max(64).optional() }).strict(),
+    response: FleetEventSchema.nullable(),
+    access: 'read',
+  }),
+  /** Writes the filtered events as CSV or JSON: a save dialog in the desktop app, a download from the hub. */
+  'history.export': command({
+    request: z.object({ filter: HistoryFilterSchema, format: z.enum(['csv', 'json']) }).strict(),
+    response: z.object({
+      rows: z.number(),
+      bytes: z.number(),
+      location: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('file'), path: z.string() }),
+        z.object({ kind: z.literal('download'), href: z.string() }),
+      ]).nullable(),
+    }),
+    access: 'read',
+  }),
+  'storage.get': command({ request: NoArguments, response: StorageInfoSchema, access: 'read' }),
+  'storage.configure': command({
+    request: z.object({ maxAgeDays: z.number().min(1).max(3650).optional(), maxBytes: z.number().int().min(16 * 1024 * 1024).max(1024 ** 4).optional() }).strict(),
+    response: StorageInfoSchema,
+    access: 'operate',
+  }),
+  'storage.compact': command({ request: NoArguments, response: z.object({ before: z.number(), after: z.number() }), access: 'operate' }),
 } as const;
 
 export const events = {
@@ -113,6 +188,8 @@ export const events = {
   'notification.request': NotificationRequestSchema,
   /** Bring this machine into view (a notification was clicked). */
   'machine.focus': z.object({ id: z.string() }),
+  /** How far an export has come. */
+  'export.progress': z.object({ rows: z.number(), total: z.number(), done: z.boolean() }),
 } as const;
 
 export type Commands = typeof commands;

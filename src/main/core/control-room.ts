@@ -14,6 +14,7 @@ import type { CommandHandlers } from './dispatch';
 import { ok } from './dispatch';
 import { CoreEventBus } from './event-bus';
 import { FleetOutbox } from './fleet/fleet-outbox';
+import { historyHandlers } from './history/history-commands';
 import { FleetState } from './fleet/fleet-state';
 import type { MachineChange } from './fleet/fleet-state';
 import { PlatformClient } from './platform/platform-client';
@@ -39,6 +40,8 @@ export interface ControlRoomOptions {
   demoOptions?: DemoServerOptions;
   pollIntervalMs?: number;
   language?: 'en' | 'id';
+  /** The desktop app's save dialog for exports; the hub offers a download instead. */
+  chooseExportFile?: (suggestedName: string) => Promise<string | null>;
 }
 
 const tokenKey = (profileId: string) => `token:${profileId}`;
@@ -64,6 +67,7 @@ export class ControlRoom {
     this.outbox = new FleetOutbox(this.fleet, (patch) => this.events.emit('fleet.patch', patch));
     this.alerts = new AlertsPolicy({ language: options.language ?? 'en' });
     this.alerts.onNotification((request) => this.events.emit('notification.request', request));
+    this.handlers = this.createHandlers();
   }
 
   /** Opens the profiles and, when a session was left signed in, resumes it from the cache at once. */
@@ -246,7 +250,11 @@ export class ControlRoom {
     return next;
   }
 
-  readonly handlers: CommandHandlers = {
+  /** The contract's commands, answered by this core. */
+  readonly handlers: CommandHandlers;
+
+  private createHandlers(): CommandHandlers {
+    return {
     'app.info': async () => ok(this.info()),
     'connection.get': async () => ok(this.connectionState()),
     'connection.reconnect': async () => {
@@ -305,6 +313,12 @@ export class ControlRoom {
       session.store.flush();
       return ok(session.store.query({ machineId: id }, { limit, order: 'desc' }));
     },
+    ...historyHandlers({
+      session: () => this.session,
+      events: this.events,
+      dataDir: this.options.dataDir,
+      chooseExportFile: this.options.chooseExportFile,
+    }),
     'diagnostics.get': async () => {
       const session = this.session;
       const stats = session?.store.stats();
@@ -313,7 +327,8 @@ export class ControlRoom {
         store: stats ? { events: stats.eventCount, sizeBytes: stats.sizeBytes, firstTime: stats.firstTime, lastTime: stats.lastTime } : null,
       });
     },
-  };
+    };
+  }
 }
 
 /** A platform failure as a command failure: same code, same words. */

@@ -32,6 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
     controlRoom,
     access: new HubAccess(options.token ?? HubAccess.generateToken()),
     rendererDir,
+    exportsDir: join(dataDir, 'exports'),
     host: options.listen,
     port: options.port,
   });

@@ -5,12 +5,14 @@ import { HUB_MAX_FRAME_BYTES, HUB_SOCKET_PATH } from '../../shared/hub-protocol'
 import type { ControlRoom } from '../core/control-room';
 import type { HubAccess } from './access';
 import { serveBridgeSocket } from './bridge-socket';
-import { createStaticHandler } from './static-files';
+import { createExportHandler, createStaticHandler } from './static-files';
 
 export interface HubServerOptions {
   controlRoom: ControlRoom;
   access: HubAccess;
   rendererDir: string;
+  /** Where exports are written, to be downloaded by the browser that asked (with the token). */
+  exportsDir: string;
   host: string;
   port: number;
 }
@@ -25,8 +27,10 @@ export interface RunningHub {
 /** Serves the built renderer and the contract over one port. */
 export async function startHubServer(options: HubServerOptions): Promise<RunningHub> {
   const serveStatic = createStaticHandler(options.rendererDir);
+  const serveExport = createExportHandler(options.exportsDir, options.access);
   const server = createServer((request, response) => {
-    serveStatic(request, response).catch((error: unknown) => {
+    const handle = (request.url ?? '').startsWith('/exports/') ? serveExport : serveStatic;
+    handle(request, response).catch((error: unknown) => {
       console.error('hub: could not serve a file:', error);
       if (!response.headersSent) response.writeHead(500);
       response.end();

@@ -70,3 +70,35 @@ export function createStaticHandler(rendererDir: string) {
     createReadStream(file).pipe(response);
   };
 }
+
+/**
+ * Exported files, for the browser that asked for them: only with the access token (a wall
+ * display's key does not do), only files directly in the exports folder, always as a download.
+ */
+export function createExportHandler(exportsDir: string, access: { check(token: string | null): 'operate' | 'read' | null }) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://hub');
+    if (access.check(url.searchParams.get('token')) !== 'operate') {
+      response.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The access token is missing or wrong.');
+      return;
+    }
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname.slice('/exports/'.length));
+    } catch {
+      name = '';
+    }
+    const info = /^[\w.-]+\.(csv|json)$/.test(name) ? await stat(join(exportsDir, name)).catch(() => null) : null;
+    if (!info?.isFile()) {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('No such export.');
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Length': info.size,
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    createReadStream(join(exportsDir, name)).pipe(response);
+  };
+}

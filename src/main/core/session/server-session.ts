@@ -46,11 +46,13 @@ export class ServerSession {
   private readonly feed: LiveFeed;
   /** Why the cache was started afresh, when it had to be. */
   readonly storeNote: string | null;
+  readonly storePath: string;
 
   constructor(private readonly deps: ServerSessionDeps) {
     const { profile, fleet } = deps;
     this.client = new PlatformClient(profile.apiBaseUrl, deps.token);
-    const opened = openOrRecover(cacheFile(deps.dataDir, profile.id), {
+    this.storePath = cacheFile(deps.dataDir, profile.id);
+    const opened = openOrRecover(this.storePath, {
       ...deps.storeOptions,
       fleetProvider: () => fleet.machines(),
     });

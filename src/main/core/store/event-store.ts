@@ -194,7 +194,7 @@ export class EventStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly path: string,
-    private readonly settings: StoreSettings,
+    private settings: StoreSettings,
     private readonly fleetProvider: (() => Machine[]) | null,
   ) {
     this.statements = prepareStatements(db);
@@ -303,6 +303,16 @@ export class EventStore {
     return this.page(this.statements[params.machineId === undefined ? names.all : names.machine], params);
   }
 
+  /** How many records fall in each of `buckets` equal slices of `[from, to)`. */
+  density(from: number, to: number, buckets: number): number[] {
+    this.assertOpen();
+    const counts = new Array<number>(buckets).fill(0);
+    if (!(to > from) || buckets < 1) return counts;
+    const rows = this.statements.eventDensity.all({ from: Math.floor(from), to: Math.ceil(to), buckets }) as Array<{ bucket: number; count: number }>;
+    for (const row of rows) counts[Math.floor(row.bucket)] += row.count;
+    return counts;
+  }
+
   /** How many server events arrived in each minute of `[from, to)`; minutes without any are left out. */
   eventsPerMinute(from: number, to: number): Array<{ minute: number; count: number }> {
     this.assertOpen();
@@ -388,6 +398,17 @@ export class EventStore {
    * Applies the retention settings as of `now`: see `enforceRetention` in retention.ts. Runs on open
    * and then hourly; the queue is not touched.
    */
+  /** The retention in force, and a way to change it (checked as at open; applied at once). */
+  get retention(): StoreSettings['retention'] {
+    return { ...this.settings.retention };
+  }
+
+  configureRetention(retention: Partial<StoreSettings['retention']>, now = Date.now()): RetentionReport {
+    this.assertOpen();
+    this.settings = parseSettings({ ...this.settings, retention: { ...this.settings.retention, ...retention } });
+    return this.enforceRetention(now);
+  }
+
   enforceRetention(now: number): RetentionReport {
     this.assertOpen();
     const { maxBytes } = this.settings.retention;

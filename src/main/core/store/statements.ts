@@ -35,6 +35,10 @@ export const STATEMENTS = {
   // Two subqueries, because SQLite answers a lone min() or max() from the index but scans for both at once.
   timeRange: 'SELECT (SELECT min(time) FROM events) AS first, (SELECT max(time) FROM events) AS last',
   countAll: 'SELECT count(*) FROM events',
+  // How many records fall in each of `buckets` equal slices of [from, to): the timeline's markers.
+  eventDensity: `SELECT min(@buckets - 1, (time - @from) * @buckets / (@to - @from)) AS bucket, count(*) AS count FROM events
+WHERE time >= @from AND time < @to AND type <> 'gap'
+GROUP BY bucket`,
   // Broadcast events per minute (not our own snapshot, gap and command records): the live chart's history.
   eventsPerMinute: `SELECT (time / 60000) * 60000 AS minute, count(*) AS count FROM events
 WHERE time >= @from AND time < @to AND type NOT IN ('snapshot', 'gap', 'command')
