@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import { app, ipcMain, Notification, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, dialog, ipcMain, Notification, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ControlRoom, secretsFile } from './core/control-room';
@@ -87,6 +87,15 @@ function start(options: LaunchOptions): void {
       // The Electron build of better-sqlite3 (scripts/electron-runtime.mjs, or the packaged resource).
       storeOptions: {
         nativeBinding: app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : process.env.RVM_SQLITE_BINDING,
+      },
+      chooseExportFile: async (name) => {
+        const extension = name.split('.').pop() ?? 'csv';
+        const options = {
+          defaultPath: join(app.getPath('downloads'), name),
+          filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+        };
+        const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return choice.canceled || !choice.filePath ? null : choice.filePath;
       },
     });
     controlRoom = opened.controlRoom;

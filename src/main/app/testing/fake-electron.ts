@@ -197,6 +197,11 @@ export class Notification extends EventEmitter {
   }
 }
 export let powerMonitor = new EventEmitter();
+export const dialog = {
+  /** What the next save dialog answers; a test sets it. */
+  nextSavePath: null as string | null,
+  showSaveDialog: async (..._args: unknown[]) => ({ canceled: dialog.nextSavePath === null, filePath: dialog.nextSavePath ?? undefined }),
+};
 /** A system without a keychain, as on the CI machines: the app must say so. */
 export const safeStorage = {
   isEncryptionAvailable: () => false,
