@@ -9,12 +9,18 @@ import { APP_ID } from './core/product';
 let fake: typeof FakeElectron;
 
 /** Starts the entry in a fresh module graph, with a fresh fake `electron`. */
-async function launch(options: { lock?: boolean } = {}) {
+async function launch(options: { lock?: boolean; args?: string[] } = {}) {
   vi.resetModules();
+  const argv = process.argv;
+  process.argv = [argv[0], 'main', ...(options.args ?? [])];
   fake = (await import('electron')) as unknown as typeof FakeElectron;
   fake.app.singleInstanceLock = options.lock ?? true;
   fake.app.setPath('userData', mkdtempSync(join(tmpdir(), 'rvm-electron-')));
-  await import('./index');
+  try {
+    await import('./index');
+  } finally {
+    process.argv = argv;
+  }
   fake.app.fireReady();
   await fake.app.whenReady();
   // Opening the core reads the data folder; the window follows once it is open.
@@ -58,6 +64,14 @@ describe('the Electron entry', () => {
     await launch();
     expect(fake.powerMonitor.listenerCount('resume')).toBe(1);
     expect(fake.powerMonitor.listenerCount('unlock-screen')).toBe(1);
+  });
+
+  it('opens the wall displays instead of the desk with --kiosk', async () => {
+    await launch({ args: ['--kiosk'] });
+    const [wall] = fake.BrowserWindow.created;
+    expect(wall.options).toMatchObject({ kiosk: true, fullscreen: true, frame: false });
+    expect(wall.webContents.loadedUrl).toBe('app://rvm/index.html#wall=0');
+    expect(fake.powerSaveBlocker.active.size).toBe(1);
   });
 
   it('quits at once when another instance holds the lock', async () => {

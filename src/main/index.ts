@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import { app, dialog, ipcMain, Notification, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, dialog, ipcMain, Notification, powerMonitor, powerSaveBlocker, protocol, safeStorage, screen, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ControlRoom, secretsFile } from './core/control-room';
@@ -7,7 +7,9 @@ import { applyLaunchOptions } from './core/launch';
 import type { LaunchOptions } from './core/launch-options';
 import { parseAppArgs } from './core/launch-options';
 import { APP_ID } from './core/product';
+import { loadWallLayout } from './core/wall/layout-loader';
 import { bindCommands, forwardEvents } from './app/ipc';
+import { KioskWalls } from './app/kiosk';
 import { NotificationService } from './app/notifications';
 import { registerRendererScheme, serveRenderer } from './app/renderer-protocol';
 import { SafeStorageSecretStore } from './app/safe-storage-secret-store';
@@ -41,6 +43,21 @@ function start(options: LaunchOptions): void {
   const windows = new Set<number>();
   let mainWindow: BrowserWindow | null = null;
   let controlRoom: ControlRoom | null = null;
+  let kiosk: KioskWalls | null = null;
+  const wallLayout = loadWallLayout(dataDir, options.layout);
+  if (wallLayout.problem) console.warn(`RVM Control Room: ${wallLayout.problem}`);
+
+  /** Every window of ours may call the core and hears its events, until it closes. */
+  const attach = (window: BrowserWindow): void => {
+    if (!controlRoom) return;
+    const id = window.webContents.id;
+    windows.add(id);
+    const stopForwarding = forwardEvents(controlRoom.events, window.webContents);
+    window.on('closed', () => {
+      windows.delete(id);
+      stopForwarding();
+    });
+  };
 
   const openWindow = (): BrowserWindow | null => {
     if (!controlRoom) return null;
@@ -58,19 +75,34 @@ function start(options: LaunchOptions): void {
       shell,
       devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
     });
-    const id = window.webContents.id;
-    windows.add(id);
-    const stopForwarding = forwardEvents(controlRoom.events, window.webContents);
+    attach(window);
     window.on('closed', () => {
-      windows.delete(id);
-      stopForwarding();
       mainWindow = null;
     });
     mainWindow = window;
     return window;
   };
 
-  app.on('second-instance', () => void openWindow());
+  const openKiosk = (): void => {
+    kiosk = new KioskWalls({
+      layout: wallLayout.layout,
+      screens: screen,
+      powerSaveBlocker,
+      shell,
+      preloadPath: join(outDir, 'preload', 'index.js'),
+      devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+      // The exit keys lead back to the desk, not out of the app.
+      onExit: () => {
+        openWindow();
+        kiosk?.close();
+        kiosk = null;
+      },
+      warn: (message) => console.warn(`RVM Control Room: ${message}`),
+    });
+    kiosk.open().forEach(attach);
+  };
+
+  app.on('second-instance', () => void (kiosk ? undefined : openWindow()));
   app.on('activate', () => void openWindow());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -84,6 +116,7 @@ function start(options: LaunchOptions): void {
       dataDir,
       runtime: 'electron',
       secrets: SafeStorageSecretStore.create(safeStorage, secretsFile(dataDir)),
+      wallLayout,
       // The Electron build of better-sqlite3 (scripts/electron-runtime.mjs, or the packaged resource).
       storeOptions: {
         nativeBinding: app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : process.env.RVM_SQLITE_BINDING,
@@ -116,7 +149,8 @@ function start(options: LaunchOptions): void {
     powerMonitor.on('resume', () => room.reconnectNow());
     powerMonitor.on('unlock-screen', () => room.reconnectNow());
 
-    openWindow();
+    if (options.kiosk) openKiosk();
+    else openWindow();
     const problem = await applyLaunchOptions(room, options);
     if (problem) console.error(`RVM Control Room: ${problem}`);
   });

@@ -4,6 +4,7 @@ import { FleetEventSchema, FleetPatchSchema, MachineSchema, RvmStatusSchema } fr
 import { NotificationRequestSchema } from './notifications';
 import { ServerProfileSchema } from './profiles';
 import { SessionInfoSchema } from './session';
+import { WallLayoutSchema } from './wall-layout';
 
 /**
  * The one map of everything the renderer may ask and everything it is told. The preload bridge, the
@@ -169,6 +170,17 @@ export const commands = {
       ]).nullable(),
     }),
     access: 'read',
+  }),
+  /** The wall layout in use: where it came from, and why a file was not used if it was not. */
+  'wall.layout': command({
+    request: NoArguments,
+    response: z.object({ layout: WallLayoutSchema, source: z.string(), problem: z.string().nullable() }),
+    access: 'read',
+  }),
+  'wall.import-layout': command({
+    request: z.object({ text: z.string().max(256 * 1024) }).strict(),
+    response: z.object({ layout: WallLayoutSchema, source: z.string(), problem: z.string().nullable() }),
+    access: 'operate',
   }),
   'storage.get': command({ request: NoArguments, response: StorageInfoSchema, access: 'read' }),
   'storage.configure': command({

@@ -8,6 +8,21 @@ import { RENDERER_ORIGIN } from './trusted-sender';
 import { PRODUCT_NAME } from '../core/product';
 
 /** The security checklist, in one place: isolated, sandboxed, no Node in the page, web security on. */
+export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
 export function mainWindowOptions(preloadPath: string, state: WindowState | null, iconPath: string): BrowserWindowConstructorOptions {
   return {
     ...(state?.bounds ?? DEFAULT_SIZE),
@@ -18,18 +33,7 @@ export function mainWindowOptions(preloadPath: string, state: WindowState | null
     show: false,
     backgroundColor: '#0f1419',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(preloadPath),
   };
 }
 

@@ -28,6 +28,8 @@ import type { SecretStore } from './profiles/secret-store';
 import { describeUser, signIn } from './session/sign-in';
 import { ServerSession } from './session/server-session';
 import type { EventStoreOptions } from './store/options';
+import type { LoadedLayout } from './wall/layout-loader';
+import { loadWallLayout, saveWallLayout } from './wall/layout-loader';
 
 export interface ControlRoomOptions {
   dataDir: string;
@@ -40,6 +42,8 @@ export interface ControlRoomOptions {
   demoOptions?: DemoServerOptions;
   pollIntervalMs?: number;
   language?: 'en' | 'id';
+  /** The wall layout chosen at start (`--layout` or the data folder's layouts/). */
+  wallLayout?: LoadedLayout;
   /** The desktop app's save dialog for exports; the hub offers a download instead. */
   chooseExportFile?: (suggestedName: string) => Promise<string | null>;
 }
@@ -59,6 +63,7 @@ export class ControlRoom {
   private profiles!: ProfileStore;
   private session: ServerSession | null = null;
   private demo: DemoServer | null = null;
+  private wallLayout: LoadedLayout;
   private connection: ConnectionState = signedOutState('Choose a server and sign in, or try the demo fleet.');
   /** One sign-in, sign-out or demo start at a time: they replace the session. */
   private sessionChange: Promise<unknown> = Promise.resolve();
@@ -67,6 +72,7 @@ export class ControlRoom {
     this.outbox = new FleetOutbox(this.fleet, (patch) => this.events.emit('fleet.patch', patch));
     this.alerts = new AlertsPolicy({ language: options.language ?? 'en' });
     this.alerts.onNotification((request) => this.events.emit('notification.request', request));
+    this.wallLayout = options.wallLayout ?? loadWallLayout(options.dataDir, null);
     this.handlers = this.createHandlers();
   }
 
@@ -319,6 +325,13 @@ export class ControlRoom {
       dataDir: this.options.dataDir,
       chooseExportFile: this.options.chooseExportFile,
     }),
+    'wall.layout': async () => ok(this.wallLayout),
+    'wall.import-layout': async ({ text }) => {
+      const saved = saveWallLayout(this.options.dataDir, text);
+      if (!saved.ok) return failure('validation', saved.message);
+      this.wallLayout = { layout: saved.layout, source: saved.path, problem: null };
+      return ok(this.wallLayout);
+    },
     'diagnostics.get': async () => {
       const session = this.session;
       const stats = session?.store.stats();

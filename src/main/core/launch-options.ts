@@ -8,12 +8,16 @@ export interface LaunchOptions {
   demo: boolean;
   envFile: string | null;
   kiosk: boolean;
+  /** A wall layout file (JSON) for kiosk windows and wall displays. */
+  layout: string | null;
 }
 
 export interface HubOptions extends LaunchOptions {
   port: number;
   listen: string;
   token: string | null;
+  /** Keys for read-only wall displays in browsers: they see the fleet and may not command it. */
+  displayKeys: string[];
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -23,6 +27,7 @@ const SHARED = {
   demo: { type: 'boolean' },
   'env-file': { type: 'string' },
   kiosk: { type: 'boolean' },
+  layout: { type: 'string' },
 } as const;
 
 function shared(values: Record<string, unknown>): Parsed<LaunchOptions> {
@@ -40,6 +45,7 @@ function shared(values: Record<string, unknown>): Parsed<LaunchOptions> {
       demo: values.demo === true,
       envFile: typeof values['env-file'] === 'string' ? resolve(values['env-file']) : null,
       kiosk: values.kiosk === true,
+      layout: typeof values.layout === 'string' ? resolve(values.layout) : null,
     },
   };
 }
@@ -65,7 +71,13 @@ export function parseHubArgs(argv: readonly string[]): Parsed<HubOptions> {
   try {
     const { values } = parseArgs({
       args: [...argv],
-      options: { ...SHARED, port: { type: 'string' }, listen: { type: 'string' }, token: { type: 'string' } },
+      options: {
+        ...SHARED,
+        port: { type: 'string' },
+        listen: { type: 'string' },
+        token: { type: 'string' },
+        'display-key': { type: 'string', multiple: true },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -81,7 +93,11 @@ export function parseHubArgs(argv: readonly string[]): Parsed<HubOptions> {
     if (token !== null && token.length < 16) {
       return { ok: false, message: 'The hub access token must be at least 16 characters long.' };
     }
-    return { ok: true, value: { ...base.value, port, listen, token } };
+    const displayKeys = values['display-key'] ?? (process.env.RVM_DISPLAY_KEY ? [process.env.RVM_DISPLAY_KEY] : []);
+    if (displayKeys.some((key) => key.length < 16 || key === token)) {
+      return { ok: false, message: 'A display key must be at least 16 characters long, and differ from the access token.' };
+    }
+    return { ok: true, value: { ...base.value, port, listen, token, displayKeys } };
   } catch (error) {
     return { ok: false, message: message(error) };
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ControlRoom, secretsFile } from '../core/control-room';
 import { applyLaunchOptions } from '../core/launch';
 import { FileSecretStore } from '../core/profiles/secret-store';
+import { loadWallLayout } from '../core/wall/layout-loader';
 import { defaultDataDir, parseHubArgs } from '../core/launch-options';
 import { PRODUCT_NAME } from '../core/product';
 import { HubAccess } from './access';
@@ -26,11 +27,18 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const dataDir = options.dataDir ?? defaultDataDir(PRODUCT_NAME);
   mkdirSync(dataDir, { recursive: true });
-  const { controlRoom, notes } = await ControlRoom.open({ dataDir, runtime: 'hub', secrets: new FileSecretStore(secretsFile(dataDir)) });
+  const wallLayout = loadWallLayout(dataDir, options.layout);
+  if (wallLayout.problem) console.error(`hub: ${wallLayout.problem}`);
+  const { controlRoom, notes } = await ControlRoom.open({
+    dataDir,
+    runtime: 'hub',
+    secrets: new FileSecretStore(secretsFile(dataDir)),
+    wallLayout,
+  });
   notes.forEach((note) => console.error(`hub: ${note}`));
   const hub = await startHubServer({
     controlRoom,
-    access: new HubAccess(options.token ?? HubAccess.generateToken()),
+    access: new HubAccess(options.token ?? HubAccess.generateToken(), options.displayKeys),
     rendererDir,
     exportsDir: join(dataDir, 'exports'),
     host: options.listen,
@@ -38,6 +46,9 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   process.stdout.write(`${JSON.stringify({ event: 'listening', url: hub.url })}\n`);
   console.error(`hub: serving ${PRODUCT_NAME} at ${hub.url} (data in ${dataDir})`);
+  for (const key of options.displayKeys) {
+    console.error(`hub: a read-only wall display opens ${hub.url.replace(/\?token=.*$/, `?key=${encodeURIComponent(key)}#wall`)}`);
+  }
   const problem = await applyLaunchOptions(controlRoom, options);
   if (problem) console.error(`hub: ${problem}`);
 

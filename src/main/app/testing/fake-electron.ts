@@ -76,7 +76,9 @@ export class BrowserWindow extends EventEmitter {
     return this.bounds;
   }
   close(): void {
-    this.emit('close');
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
@@ -178,8 +180,24 @@ export let protocol = new FakeProtocol();
 export let session = { defaultSession: new FakeSession() };
 export const shell = { opened: [] as string[], openExternal: (url: string) => (shell.opened.push(url), Promise.resolve()) };
 export const screen = {
-  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  displays: [
+    { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+    { id: 2, bounds: { x: 1920, y: 0, width: 3840, height: 2160 }, workArea: { x: 1920, y: 0, width: 3840, height: 2120 } },
+  ],
   getAllDisplays: () => screen.displays,
+  getPrimaryDisplay: () => screen.displays[0],
+};
+export const powerSaveBlocker = {
+  active: new Set<number>(),
+  next: 1,
+  start(_type: string): number {
+    const id = powerSaveBlocker.next++;
+    powerSaveBlocker.active.add(id);
+    return id;
+  },
+  stop(id: number): void {
+    powerSaveBlocker.active.delete(id);
+  },
 };
 export class Notification extends EventEmitter {
   static readonly shown: Notification[] = [];
@@ -225,6 +243,7 @@ export function resetFakeElectron(): void {
   session = { defaultSession: new FakeSession() };
   powerMonitor = new EventEmitter();
   Notification.shown.length = 0;
+  powerSaveBlocker.active.clear();
   shell.opened.length = 0;
   exposed.clear();
   BrowserWindow.created.length = 0;
