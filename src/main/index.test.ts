@@ -60,6 +60,19 @@ describe('the Electron entry', () => {
     expect(window.focused).toBe(true);
   });
 
+  it('keeps running in the tray when the window is closed, showing the connection state', async () => {
+    await launch();
+    const [window] = fake.BrowserWindow.created;
+    window.close();
+    expect(window.isDestroyed()).toBe(false);
+    expect(window.shown).toBe(false);
+    expect(fake.app.quitCalled).toBe(false);
+    expect(fake.Tray.created).toHaveLength(1);
+    expect(fake.Tray.created[0].toolTip).toMatch(/RVM Control Room/);
+    fake.Tray.created[0].emit('click');
+    expect(window.shown).toBe(true);
+  });
+
   it('reconnects at once after sleep and when the screen is unlocked', async () => {
     await launch();
     expect(fake.powerMonitor.listenerCount('resume')).toBe(1);

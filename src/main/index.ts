@@ -1,5 +1,20 @@
 import type { BrowserWindow } from 'electron';
-import { app, dialog, ipcMain, Notification, powerMonitor, powerSaveBlocker, protocol, safeStorage, screen, session, shell } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  powerMonitor,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ControlRoom, secretsFile } from './core/control-room';
@@ -10,6 +25,8 @@ import { APP_ID } from './core/product';
 import { loadWallLayout } from './core/wall/layout-loader';
 import { bindCommands, forwardEvents } from './app/ipc';
 import { KioskWalls } from './app/kiosk';
+import { StartAtLogin, startedAtLogin } from './app/login-item';
+import { criticalCount, TrayController, trayIconPath } from './app/tray';
 import { NotificationService } from './app/notifications';
 import { registerRendererScheme, serveRenderer } from './app/renderer-protocol';
 import { SafeStorageSecretStore } from './app/safe-storage-secret-store';
@@ -44,6 +61,7 @@ function start(options: LaunchOptions): void {
   let mainWindow: BrowserWindow | null = null;
   let controlRoom: ControlRoom | null = null;
   let kiosk: KioskWalls | null = null;
+  let quitting = false;
   const wallLayout = loadWallLayout(dataDir, options.layout);
   if (wallLayout.problem) console.warn(`RVM Control Room: ${wallLayout.problem}`);
 
@@ -76,6 +94,12 @@ function start(options: LaunchOptions): void {
       devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
     });
     attach(window);
+    // Closing the window keeps the app in the tray: the connection, the cache and the notifications go on.
+    window.on('close', (event) => {
+      if (quitting) return;
+      event.preventDefault();
+      window.hide();
+    });
     window.on('closed', () => {
       mainWindow = null;
     });
@@ -104,10 +128,15 @@ function start(options: LaunchOptions): void {
 
   app.on('second-instance', () => void (kiosk ? undefined : openWindow()));
   app.on('activate', () => void openWindow());
+  // Only quitting (the tray's Quit, or the system) ends the app; closing windows does not.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (quitting) app.quit();
   });
-  app.on('before-quit', () => void controlRoom?.close());
+  app.on('before-quit', () => {
+    quitting = true;
+    kiosk?.close();
+    void controlRoom?.close();
+  });
 
   void app.whenReady().then(async () => {
     applySessionPolicy(session.defaultSession);
@@ -149,8 +178,28 @@ function start(options: LaunchOptions): void {
     powerMonitor.on('resume', () => room.reconnectNow());
     powerMonitor.on('unlock-screen', () => room.reconnectNow());
 
+    const { setting: startAtLogin, note: settingsNote } = await StartAtLogin.open({ dataDir, app });
+    if (settingsNote) console.warn(settingsNote);
+    void startAtLogin.apply().then((result) => {
+      if (!result.ok) console.warn(result.message);
+    });
+    const trayIcon = nativeImage.createFromPath(trayIconPath(resourcesDir));
+    const tray = new TrayController({
+      tray: new Tray(process.platform === 'darwin' ? trayIcon.resize({ width: 16, height: 16 }) : trayIcon),
+      buildMenu: (items) => Menu.buildFromTemplate(items),
+      onOpen: () => void openWindow(),
+      onQuit: () => app.quit(),
+      startAtLogin: startAtLogin.supported ? startAtLogin : undefined,
+      language: app.getLocale().toLowerCase().startsWith('id') ? 'id' : 'en',
+      initial: { phase: room.connectionState().phase, critical: criticalCount(room.fleet.statusCounts()) },
+    });
+    room.events.on('connection.state', (state) => tray.update({ phase: state.phase }));
+    room.events.on('fleet.patch', () => tray.update({ critical: criticalCount(room.fleet.statusCounts()) }));
+    app.on('before-quit', () => tray.dispose());
+
     if (options.kiosk) openKiosk();
-    else openWindow();
+    // Started at login, the app waits in the tray until it is wanted.
+    else if (!startedAtLogin(process.argv, process.platform === 'darwin' ? app.getLoginItemSettings() : undefined)) openWindow();
     const problem = await applyLaunchOptions(room, options);
     if (problem) console.error(`RVM Control Room: ${problem}`);
   });

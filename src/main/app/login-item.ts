@@ -53,11 +53,13 @@ export function quoteExecArgument(argument: string): string {
 }
 
 export function autostartEntry(executable: string): string {
+  // The file's own string escaping applies on top of the Exec quoting: a backslash is written twice.
+  const exec = [executable, STARTED_AT_LOGIN_FLAG].map(quoteExecArgument).join(' ').replace(/\\/g, '\\\\');
   return [
     '[Desktop Entry]',
     'Type=Application',
     `Name=${PRODUCT_NAME}`,
-    `Exec=${[executable, STARTED_AT_LOGIN_FLAG].map(quoteExecArgument).join(' ')}`,
+    `Exec=${exec}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',

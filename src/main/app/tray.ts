@@ -127,6 +127,8 @@ export class TrayController<M> {
       if (!this.disposed) options.onOpen();
     });
     this.draw();
+    // The first real state, right after start, shows at once: only updates count against the interval.
+    this.lastDrawnAt = Number.NEGATIVE_INFINITY;
   }
 
   /** The newest state; the tray shows it at once, or within `minIntervalMs` if it was just redrawn. */

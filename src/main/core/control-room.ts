@@ -63,6 +63,7 @@ export class ControlRoom {
   private profiles!: ProfileStore;
   private session: ServerSession | null = null;
   private demo: DemoServer | null = null;
+  private demoDraft: ProfileDraft | null = null;
   private wallLayout: LoadedLayout;
   private connection: ConnectionState = signedOutState('Choose a server and sign in, or try the demo fleet.');
   /** One sign-in, sign-out or demo start at a time: they replace the session. */
@@ -162,12 +163,13 @@ export class ControlRoom {
     const started = await this.serially(async () => {
       if (!this.demo) {
         // The newer monitoring shape carries each machine's fill level, which the desk shows.
-        const { server, draft } = await startDemoFleet({ monitoringShape: 'newer', ...this.options.demoOptions });
-        this.demo = server;
-        const saved = await this.profiles.save({ ...draft, id: DEMO_PROFILE_ID, demo: true });
-        if (!saved.ok) return failure('internal', saved.message);
+        const started = await startDemoFleet({ monitoringShape: 'newer', ...this.options.demoOptions });
+        this.demo = started.server;
+        this.demoDraft = started.draft;
       }
-      return ok(null);
+      // The profile may have been removed since the server started: it is written on every start.
+      const saved = await this.profiles.save({ ...this.demoDraft!, id: DEMO_PROFILE_ID, demo: true });
+      return saved.ok ? ok(null) : failure('internal', saved.message);
     });
     if (!started.ok) return started;
     return this.signIn(DEMO_PROFILE_ID, DEMO_OPERATOR.email, DEMO_OPERATOR.password);
@@ -236,7 +238,7 @@ export class ControlRoom {
     await this.profiles.setActive(null);
     this.fleet.reset([]);
     this.outbox.resetAll();
-    this.setConnectionState(signedOutState(reason ?? 'Signed out.'));
+    this.setConnectionState(signedOutState(reason));
     this.events.emit('session.changed', null);
   }
 

@@ -143,6 +143,16 @@ class FakeApp extends EventEmitter {
   getVersion(): string {
     return '0.0.0-fake';
   }
+  getLocale(): string {
+    return 'en-GB';
+  }
+  loginItem = { openAtLogin: false };
+  getLoginItemSettings() {
+    return { ...this.loginItem, wasOpenedAtLogin: false };
+  }
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+    this.loginItem = { openAtLogin: settings.openAtLogin };
+  }
 }
 
 class FakeSession {
@@ -215,6 +225,29 @@ export class Notification extends EventEmitter {
   }
 }
 export let powerMonitor = new EventEmitter();
+export class Tray extends EventEmitter {
+  static readonly created: Tray[] = [];
+  toolTip = '';
+  menu: unknown = null;
+  destroyed = false;
+  constructor(readonly image: unknown) {
+    super();
+    Tray.created.push(this);
+  }
+  setToolTip(text: string): void {
+    this.toolTip = text;
+  }
+  setContextMenu(menu: unknown): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+export const Menu = { buildFromTemplate: (items: unknown[]) => ({ items }) };
+export const nativeImage = {
+  createFromPath: (path: string) => ({ path, resize: () => ({ path }) }),
+};
 export const dialog = {
   /** What the next save dialog answers; a test sets it. */
   nextSavePath: null as string | null,
@@ -244,6 +277,7 @@ export function resetFakeElectron(): void {
   powerMonitor = new EventEmitter();
   Notification.shown.length = 0;
   powerSaveBlocker.active.clear();
+  Tray.created.length = 0;
   shell.opened.length = 0;
   exposed.clear();
   BrowserWindow.created.length = 0;
