@@ -39,10 +39,11 @@ export function reconcile(fleet: FleetState, snapshot: FleetSnapshot): Reconcile
     if (current && sameFacts(current, fresh)) continue;
     const merged: Machine = {
       ...fresh,
-      // The newer server shape has no status-change time: keep ours when the status did not move.
+      // The newer server shape has no status-change time: keep ours when the status did not move,
+      // take the snapshot's time when we saw it move, and admit we do not know for a new machine.
       lastChange:
         fresh.lastChange ??
-        (current && current.status === fresh.status ? current.lastChange : new Date(snapshot.takenAt).toISOString()),
+        (!current ? null : current.status === fresh.status ? current.lastChange : new Date(snapshot.takenAt).toISOString()),
       factAt,
       removed: false,
     };

@@ -7,6 +7,9 @@ export interface LinkFacts {
   /** When the feed started (for "offline since" on a start without any server). */
   startedAt: number;
   connected: boolean;
+  /** The channels the feed needs have confirmed their subscription on this connection. */
+  publicSubscribed: boolean;
+  privateSubscribed: boolean;
   everConnected: boolean;
   lostAt: number | null;
   nextAttemptAt: number | null;
@@ -45,7 +48,9 @@ export function describeConnection(facts: LinkFacts, now: number): ConnectionSta
     reason: null as string | null,
     fix: null as string | null,
   };
-  if (facts.connected) {
+  const privateSettled = facts.privateSubscribed || facts.privateRefusal !== null || facts.roleMayNotSeeDashboard !== null;
+  // Live means subscribed, not merely connected: events only flow once the channels confirm.
+  if (facts.connected && facts.publicSubscribed && privateSettled) {
     if (facts.privateRefusal || facts.roleMayNotSeeDashboard) {
       const origin = safeOrigin(facts.authEndpoint);
       return {
@@ -68,7 +73,7 @@ export function describeConnection(facts: LinkFacts, now: number): ConnectionSta
   const down = [facts.rejection, facts.apiProblem].filter(Boolean).join(' ');
   const reason =
     (facts.polling ? 'The live link is down; the fleet is refreshed by polling the API meanwhile. ' : '') + (down || '');
-  const phase = !facts.everConnected && now - since < OFFLINE_AFTER_MS
+  const phase = (!facts.everConnected || facts.connected) && now - since < OFFLINE_AFTER_MS
     ? 'connecting'
     : now - since < OFFLINE_AFTER_MS
       ? 'reconnecting'

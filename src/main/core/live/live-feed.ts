@@ -63,6 +63,8 @@ export class LiveFeed {
       profileName: options.profileName,
       startedAt: this.now(),
       connected: false,
+      publicSubscribed: false,
+      privateSubscribed: false,
       everConnected: false,
       lostAt: null,
       nextAttemptAt: null,
@@ -115,12 +117,14 @@ export class LiveFeed {
 
   private onSubscribed(channel: string): void {
     if (channel === STATUS_CHANNEL) {
+      this.facts.publicSubscribed = true;
       void this.reconcileNow();
     } else {
       // The private channel is ours again (it may have been refused before a reconnect).
+      this.facts.privateSubscribed = true;
       this.facts.privateRefusal = null;
-      this.publish();
     }
+    this.publish();
   }
 
   private async onPrivateRefused(refusal: { channel: string; status: number | null; message: string }): Promise<void> {
@@ -138,6 +142,9 @@ export class LiveFeed {
   private onLink(event: LinkEvent): void {
     if (event.kind === 'connected') {
       this.facts.connected = true;
+      // A new socket: its channels confirm afresh.
+      this.facts.publicSubscribed = false;
+      this.facts.privateSubscribed = false;
       this.facts.everConnected = true;
       this.facts.rejection = null;
       this.facts.nextAttemptAt = null;
@@ -145,6 +152,8 @@ export class LiveFeed {
       this.stopPolling();
     } else if (event.kind === 'lost') {
       this.facts.connected = false;
+      this.facts.publicSubscribed = false;
+      this.facts.privateSubscribed = false;
       this.facts.lostAt = event.at;
       this.gapFrom ??= event.at;
       this.startPolling();

@@ -81,7 +81,8 @@ export class ServerSession {
       dataAsOf: cachedAt,
       record,
       statusChanged: deps.statusChanged,
-      reconciled: deps.reset,
+      // Reconciliation marks only the rows it changed: the next patch carries those, not the fleet.
+      reconciled: () => deps.touched(0),
       state: deps.state,
       signedOut: deps.signedOut,
       pollIntervalMs: deps.pollIntervalMs,
