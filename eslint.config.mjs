@@ -11,7 +11,7 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'native/**', 'node_modules/**', 'test-results/**', 'bench/results/**'] },
+  { ignores: ['out/**', 'dist/**', 'native/**', 'node_modules/**', 'test-results/**', 'bench/results/**', '**/.out-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,9 +17,11 @@ const ROOT = join(__dirname, '..', '..');
 /** The build under test: `out/` unless RVM_OUT_DIR names another (a folder inside the project). */
 const OUT_DIR = process.env.RVM_OUT_DIR ?? 'out';
 
-/** Starts the built hub as users do (`node out/main/hub.js`) and waits for its JSON line. */
-export async function startHub(args: string[] = [], timeoutMs = 20_000): Promise<HubProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rvm-hub-'));
+/**
+ * Starts the built hub as users do (`node out/main/hub.js`) and waits for its JSON line. Each hub
+ * gets a fresh data folder unless `dataDir` names one (a restart on the same cache).
+ */
+export async function startHub(args: string[] = [], timeoutMs = 20_000, dataDir = mkdtempSync(join(tmpdir(), 'rvm-hub-'))): Promise<HubProcess> {
   const child = spawn(process.execPath, [join(ROOT, OUT_DIR, 'main', 'hub.js'), '--port', '0', '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,16 +1,39 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { SessionMenu } from './components/SessionMenu';
+import { Toasts } from './components/Toasts';
+import { ReplayBar } from './components/ReplayBar';
 import { Toolbar } from './components/Toolbar';
 import { useAppStore } from './store/app-store';
-import { OverviewView } from './views/OverviewView';
+import { useSessionStore } from './store/session-store';
+import type { ViewName } from './store/ui-store';
+import { useUiStore } from './store/ui-store';
+import { AboutView } from './views/AboutView';
+import { DashboardView } from './views/dashboard/DashboardView';
+import { DeskView } from './views/desk/DeskView';
+import { HistoryView } from './views/history/HistoryView';
+import { SignInView } from './views/sign-in/SignInView';
+import { useWallDisplayIndex } from './views/wall/wall-hash';
+import { WallView } from './views/wall/WallView';
+
+const VIEWS: ViewName[] = ['desk', 'dashboard', 'history', 'about'];
 
 export function App() {
   const { t } = useTranslation();
   const theme = useAppStore((state) => state.theme);
+  const session = useSessionStore((state) => state.session);
+  const known = useSessionStore((state) => state.known);
+  const view = useUiStore((state) => state.view);
+  const setView = useUiStore((state) => state.setView);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  const wallDisplay = useWallDisplayIndex();
+
+  // A wall display (`#wall`, `#wall=N`) is the wall alone, full screen: no header, navigation or sign-in.
+  if (wallDisplay !== null) return <WallView displayIndex={wallDisplay} />;
+
   return (
     <div className="app-shell">
       <header className="app-header">
@@ -20,15 +43,27 @@ export function App() {
         </div>
         <ConnectionBanner />
         <Toolbar />
+        {session && <SessionMenu />}
       </header>
+      <ReplayBar />
       <nav className="app-nav" aria-label={t('nav.label')}>
-        <a href="#overview" className="nav-item" aria-current="page">
-          {t('nav.overview')}
-        </a>
+        {VIEWS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="nav-item"
+            aria-current={view === name ? 'page' : undefined}
+            disabled={!session && name !== 'about'}
+            onClick={() => setView(name)}
+          >
+            {t(`nav.${name}`)}
+          </button>
+        ))}
       </nav>
-      <main className="app-main" id="overview">
-        <OverviewView />
+      <main className="app-main" id="main">
+        {!known ? null : view === 'about' ? <AboutView /> : !session ? <SignInView /> : view === 'dashboard' ? <DashboardView /> : view === 'history' ? <HistoryView /> : <DeskView />}
       </main>
+      <Toasts />
     </div>
   );
 }

@@ -36,15 +36,16 @@ export function connectBridge(): BridgeClient {
 }
 
 /**
- * The token arrives in the address the hub printed; it moves to session storage and leaves the
- * address bar, so it is not shown on a wall display nor kept in the browser's history.
+ * The token (or a wall display's key) arrives in the address the hub printed; it moves to session
+ * storage and leaves the address bar, so it is not shown on a wall nor kept in the history.
  */
 function takeToken(): string {
   const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
+  const fromUrl = url.searchParams.get('token') ?? url.searchParams.get('key');
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
     url.searchParams.delete('token');
+    url.searchParams.delete('key');
     window.history.replaceState(null, '', url.toString());
     return fromUrl;
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bridge } from '../bridge';
 import { useAppStore } from '../store/app-store';
 
 /** Re-renders every second while a countdown is shown, so "reconnecting in N s" is true. */
@@ -52,8 +53,15 @@ export function ConnectionBanner() {
           <code>{connection.fix}</code>
         </details>
       )}
-      {connection?.dataAsOf && phase !== 'live' && (
-        <span className="connection-age">{t('connection.dataAge', { time: time(connection.dataAsOf) })}</span>
+      {connection?.dataAsOf && phase !== 'live' && phase !== 'signed-out' && (
+        <span className="connection-age">
+          {t('connection.dataAge', { time: time(connection.dataAsOf) })} · {t(`connection.source.${connection.source}`)}
+        </span>
+      )}
+      {link === 'open' && (phase === 'reconnecting' || phase === 'offline' || phase === 'connecting') && (
+        <button type="button" className="button button-small" onClick={() => void bridge().connectionReconnect()}>
+          {t('connection.reconnectNow')}
+        </button>
       )}
     </div>
   );

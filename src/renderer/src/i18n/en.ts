@@ -1,7 +1,21 @@
 /** English strings. Bahasa Indonesia mirrors every key (id.ts); the types make a missing key an error. */
 export const en = {
   app: { name: 'RVM Control Room', tagline: 'Live control of your reverse vending machines' },
-  nav: { overview: 'Overview', label: 'Views' },
+  nav: { label: 'Views', desk: 'Fleet', dashboard: 'Dashboard', history: 'History', about: 'About', signOut: 'Sign out', signedInAs: '{{name}} ({{role}})' },
+  status: {
+    active: 'Active',
+    full: 'Full',
+    maintenance: 'Maintenance',
+    inactive: 'Inactive',
+    error: 'Error',
+    unknown: 'Unknown',
+  },
+  toasts: {
+    oneChanged: '{{name}} is now {{status}}',
+    manyChanged: '{{count}} machines changed status',
+    dismiss: 'Dismiss',
+    region: 'Notifications',
+  },
   theme: { dark: 'Dark', light: 'Light', toggle: 'Switch to {{theme}} theme' },
   language: { label: 'Language' },
   connection: {
@@ -16,6 +30,8 @@ export const en = {
     hubUnauthorised: 'The hub refused this page: open the address the hub printed, with its token.',
     fix: 'Server-side fix',
     dataAge: 'Data as of {{time}}',
+    reconnectNow: 'Reconnect now',
+    source: { polling: 'refreshed by polling', cache: 'cached data', live: 'live', none: 'no data yet' },
   },
   about: {
     title: 'This installation',
@@ -26,6 +42,7 @@ export const en = {
     runtimeElectron: 'Desktop app',
     runtimeHub: 'Hub (in a browser)',
     dataDir: 'Data folder',
+    token: 'Sign-in token',
     loading: 'Loading…',
     failed: 'Could not read the installation details: {{message}}',
   },

@@ -2,7 +2,21 @@ import type { Strings } from './en';
 
 export const id: Strings = {
   app: { name: 'RVM Control Room', tagline: 'Kendali langsung mesin RVM Anda' },
-  nav: { overview: 'Ringkasan', label: 'Tampilan' },
+  nav: { label: 'Tampilan', desk: 'Armada', dashboard: 'Dasbor', history: 'Riwayat', about: 'Tentang', signOut: 'Keluar', signedInAs: '{{name}} ({{role}})' },
+  status: {
+    active: 'Aktif',
+    full: 'Penuh',
+    maintenance: 'Perawatan',
+    inactive: 'Nonaktif',
+    error: 'Galat',
+    unknown: 'Tidak diketahui',
+  },
+  toasts: {
+    oneChanged: '{{name}} kini {{status}}',
+    manyChanged: '{{count}} mesin berganti status',
+    dismiss: 'Tutup',
+    region: 'Pemberitahuan',
+  },
   theme: { dark: 'Gelap', light: 'Terang', toggle: 'Ganti ke tema {{theme}}' },
   language: { label: 'Bahasa' },
   connection: {
@@ -17,6 +31,8 @@ export const id: Strings = {
     hubUnauthorised: 'Hub menolak halaman ini: buka alamat yang dicetak hub, beserta tokennya.',
     fix: 'Perbaikan di server',
     dataAge: 'Data per {{time}}',
+    reconnectNow: 'Sambungkan sekarang',
+    source: { polling: 'diperbarui lewat polling', cache: 'data tersimpan', live: 'langsung', none: 'belum ada data' },
   },
   about: {
     title: 'Instalasi ini',
@@ -27,6 +43,7 @@ export const id: Strings = {
     runtimeElectron: 'Aplikasi desktop',
     runtimeHub: 'Hub (di peramban)',
     dataDir: 'Folder data',
+    token: 'Token masuk',
     loading: 'Memuat…',
     failed: 'Tidak dapat membaca rincian instalasi: {{message}}',
   },

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { featureStrings } from './features';
 import { id } from './id';
 
 export const LANGUAGES = [
@@ -20,7 +21,10 @@ export function initialLanguage(saved: string | null, locales: readonly string[]
 
 export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, id: { translation: id } },
+    resources: {
+      en: { translation: { ...en, ...featureStrings.en } },
+      id: { translation: { ...id, ...featureStrings.id } },
+    },
     lng: initialLanguage(localStorage.getItem(STORAGE_KEY), navigator.languages),
     fallbackLng: 'en',
     // React escapes everything it renders; i18next must not escape it a second time.

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/contract';
 import type { ConnectionState } from '../../../shared/connection';
-import type { BridgeClient } from '../bridge/client';
 import type { LinkState } from '../bridge/hub-transport';
 
 export type Theme = 'dark' | 'light';
@@ -35,22 +34,3 @@ export const useAppStore = create<AppState>((set) => ({
     set({ theme });
   },
 }));
-
-/** Wires the store to the core: the current state first, then every change as it is pushed. */
-export function attachBridge(client: BridgeClient): void {
-  const { bridge } = client;
-  bridge.onConnectionState((connection) => useAppStore.setState({ connection }));
-  const refresh = async (): Promise<void> => {
-    const [info, connection] = await Promise.all([bridge.appInfo(), bridge.connectionGet()]);
-    useAppStore.setState({
-      appInfo: info.ok ? info.value : null,
-      appInfoError: info.ok ? null : info.message,
-      ...(connection.ok ? { connection: connection.value } : {}),
-    });
-  };
-  client.onLinkState((link) => {
-    useAppStore.setState({ link });
-    // After the link to the hub comes back, anything pushed meanwhile was missed: read it afresh.
-    if (link === 'open') void refresh();
-  });
-}
