@@ -148,9 +148,11 @@ describe('hostile payloads', () => {
     });
     await until(() => fixture!.room.fleet.get('11')?.status === 'unknown', 3_000, 'the unknown status');
     expect(fixture.room.fleet.get('11')?.name).toBe(markup);
-    const diagnostics = await fixture.room.handlers['diagnostics.get']({}, { access: 'read', via: 'hub' });
-    const rejected = diagnostics.ok ? Object.values(diagnostics.value.ingest.rejected).reduce((a, b) => a + b, 0) : 0;
-    expect(rejected).toBe(hostile.length);
+    const rejected = async () => {
+      const diagnostics = await fixture!.room.handlers['diagnostics.get']({}, { access: 'read', via: 'hub' });
+      return diagnostics.ok ? Object.values(diagnostics.value.ingest.rejected).reduce((a, b) => a + b, 0) : 0;
+    };
+    await expect.poll(rejected, { timeout: 3_000 }).toBe(hostile.length);
     expect(phase(fixture)).toBe('live');
   });
 });
