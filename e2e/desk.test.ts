@@ -236,11 +236,30 @@ describe('the desk on a fleet the test controls', () => {
     expect(problems).toEqual([]);
   });
 
-  it('marks the rows stale while the live connection is down', async () => {
+  it('shows a status change made on the server in its row within a second, without a reload', async () => {
+    const target = server.control.truth().find((machine) => String(machine.id) !== deletedId && String(machine.id) !== xssId)!;
+    const next = target.status === 'error' ? 'active' : 'error';
+    await poll(() => row(page, String(target.id)).getAttribute('data-status')).toBe(target.status);
+    server.control.setStatus(target.id, next);
+    await poll(() => row(page, String(target.id)).getAttribute('data-status'), 1_000).toBe(next);
+  });
+
+  it('switches the labels to Bahasa Indonesia and back', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('id');
+    await expect.poll(() => page.getByRole('navigation').getByRole('button').first().textContent()).toBe('Armada');
+    expect(await page.locator('[data-connection-state]').textContent()).toMatch(/Langsung/);
+    await page.getByRole('combobox', { name: 'Bahasa' }).selectOption('en');
+    await expect.poll(() => page.getByRole('navigation').getByRole('button').first().textContent()).toBe('Fleet');
+  });
+
+  it('marks the rows stale while the live connection is down; the banner says reconnecting, then offline, then live', async () => {
     expect(await page.locator('.desk-stale').count()).toBe(0);
     server.control.refuseSockets(60_000);
     server.control.dropSockets();
-    await poll(() => page.locator('[data-connection-state]').getAttribute('data-connection-state'), 15_000).not.toBe('live');
+    await poll(() => page.locator('[data-connection-state]').getAttribute('data-connection-state'), 15_000).toBe('reconnecting');
+    await poll(() => page.locator('[data-connection-state]').getAttribute('data-connection-state'), 25_000).toBe('offline');
+    expect(await page.locator('[data-connection-state]').textContent()).toMatch(/Offline since/);
+    await page.screenshot({ path: screenshotPath('offline-banner') });
     await poll(() => rows(page).first().locator('.desk-stale').count()).toBe(1);
     expect(await rows(page).first().getAttribute('class')).toContain('is-stale');
     await page.screenshot({ path: screenshotPath('desk-stale') });
