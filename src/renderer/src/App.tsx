@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { SessionMenu } from './components/SessionMenu';
@@ -10,12 +10,14 @@ import { useSessionStore } from './store/session-store';
 import type { ViewName } from './store/ui-store';
 import { useUiStore } from './store/ui-store';
 import { AboutView } from './views/AboutView';
-import { DashboardView } from './views/dashboard/DashboardView';
 import { DeskView } from './views/desk/DeskView';
-import { HistoryView } from './views/history/HistoryView';
 import { SignInView } from './views/sign-in/SignInView';
 import { useWallDisplayIndex } from './views/wall/wall-hash';
-import { WallView } from './views/wall/WallView';
+
+// The charts (ApexCharts), the history and the wall load when first opened: the desk paints first.
+const DashboardView = lazy(() => import('./views/dashboard/DashboardView').then((module) => ({ default: module.DashboardView })));
+const HistoryView = lazy(() => import('./views/history/HistoryView').then((module) => ({ default: module.HistoryView })));
+const WallView = lazy(() => import('./views/wall/WallView').then((module) => ({ default: module.WallView })));
 
 const VIEWS: ViewName[] = ['desk', 'dashboard', 'history', 'about'];
 
@@ -32,7 +34,13 @@ export function App() {
   const wallDisplay = useWallDisplayIndex();
 
   // A wall display (`#wall`, `#wall=N`) is the wall alone, full screen: no header, navigation or sign-in.
-  if (wallDisplay !== null) return <WallView displayIndex={wallDisplay} />;
+  if (wallDisplay !== null) {
+    return (
+      <Suspense fallback={null}>
+        <WallView displayIndex={wallDisplay} />
+      </Suspense>
+    );
+  }
 
   return (
     <div className="app-shell">
@@ -61,7 +69,9 @@ export function App() {
         ))}
       </nav>
       <main className="app-main" id="main">
-        {!known ? null : view === 'about' ? <AboutView /> : !session ? <SignInView /> : view === 'dashboard' ? <DashboardView /> : view === 'history' ? <HistoryView /> : <DeskView />}
+        <Suspense fallback={null}>
+          {!known ? null : view === 'about' ? <AboutView /> : !session ? <SignInView /> : view === 'dashboard' ? <DashboardView /> : view === 'history' ? <HistoryView /> : <DeskView />}
+        </Suspense>
       </main>
       <Toasts />
     </div>
