@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Machine } from '../../../shared/fleet';
 import { EMPTY_FIGURES, FleetState } from './fleet-state';
 import { reconcile } from './reconcile';
+import { testMachine } from '../../../shared/testing/test-machine';
 
-function machine(id: string, status: Machine['status'], factAt: number, extra: Partial<Machine> = {}): Machine {
-  return {
-    id,
-    name: `RVM ${id}`,
-    location: null,
-    status,
-    capacity: null,
-    lastChange: null,
-    activeSessions: null,
-    sessionsToday: null,
-    depositsToday: null,
-    factAt,
-    removed: false,
-    ...extra,
-  };
-}
+const machine = (id: string, status: Machine['status'], factAt: number, extra: Partial<Machine> = {}): Machine =>
+  testMachine(id, { status, factAt, ...extra });
 
 describe('reconcile', () => {
   it('lets the snapshot correct what was missed, and keeps facts newer than the snapshot', () => {

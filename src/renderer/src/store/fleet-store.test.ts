@@ -1,20 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Machine } from '../../../shared/fleet';
 import { useFleetStore } from './fleet-store';
+import { testMachine } from '../../../shared/testing/test-machine';
 
-const machine = (id: string, status: Machine['status']): Machine => ({
-  id,
-  name: `RVM ${id}`,
-  location: null,
-  status,
-  capacity: null,
-  lastChange: null,
-  activeSessions: null,
-  sessionsToday: null,
-  depositsToday: null,
-  factAt: 0,
-  removed: false,
-});
+const machine = (id: string, status: Machine['status']): Machine => testMachine(id, { status });
 
 describe('the renderer’s fleet store', () => {
   beforeEach(() => {

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetFigures, Machine } from '../../../../shared/fleet';
 import { capacityHistogram, countStatuses, depositsToday, ratePoints } from './fleet-figures';
+import { testMachine } from '../../../../shared/testing/test-machine';
 
-function machine(overrides: Partial<Machine>): Machine {
-  return {
-    id: 'x',
-    name: 'RVM',
-    location: null,
-    status: 'active',
-    capacity: null,
-    lastChange: null,
-    activeSessions: null,
-    sessionsToday: null,
-    depositsToday: null,
-    factAt: 0,
-    removed: false,
-    ...overrides,
-  };
-}
+const machine = (fields: Partial<Machine>): Machine => testMachine('x', { name: 'RVM', ...fields });
 
 const figures = (depositsToday: number | null): FleetFigures => ({
   totalMachines: null,

@@ -7,20 +7,9 @@ import { useFleetStore } from '../../store/fleet-store';
 import { useUiStore } from '../../store/ui-store';
 import type { StatusReply } from './command-store';
 import { useCommandStore } from './command-store';
+import { testMachine } from '../../../../shared/testing/test-machine';
 
-const machine: Machine = {
-  id: '7',
-  name: 'RVM Dago',
-  location: null,
-  status: 'active',
-  capacity: null,
-  lastChange: null,
-  activeSessions: null,
-  sessionsToday: null,
-  depositsToday: null,
-  factAt: 0,
-  removed: false,
-};
+const machine: Machine = testMachine('7', { name: 'RVM Dago' });
 
 /** A bridge whose status command answers when the test says so. */
 function fakeBridge(): { answer(reply: StatusReply): void } {

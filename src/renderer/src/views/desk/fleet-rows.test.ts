@@ -2,23 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Machine } from '../../../../shared/fleet';
 import type { RowQuery } from './fleet-rows';
 import { deriveRows } from './fleet-rows';
+import { testMachine } from '../../../../shared/testing/test-machine';
 
-function machine(id: string, fields: Partial<Machine> = {}): Machine {
-  return {
-    id,
-    name: `RVM ${id}`,
-    location: null,
-    status: 'active',
-    capacity: null,
-    lastChange: null,
-    activeSessions: null,
-    sessionsToday: null,
-    depositsToday: null,
-    factAt: 0,
-    removed: false,
-    ...fields,
-  };
-}
+const machine = testMachine;
 
 function fleet(...machines: Machine[]): Map<string, Machine> {
   return new Map(machines.map((m) => [m.id, m]));

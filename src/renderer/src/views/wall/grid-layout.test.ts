@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Machine } from '../../../../shared/fleet';
 import type { GridLayout } from './grid-layout';
 import { fitGrid, groupByArea, NO_AREA } from './grid-layout';
+import { testMachine } from '../../../../shared/testing/test-machine';
 
-function machine(id: string, name: string, location: string | null): Machine {
-  return {
-    id,
-    name,
-    location,
-    status: 'active',
-    capacity: null,
-    lastChange: null,
-    activeSessions: null,
-    sessionsToday: null,
-    depositsToday: null,
-    factAt: 0,
-    removed: false,
-  };
-}
+const machine = (id: string, name: string, location: string | null): Machine => testMachine(id, { name, location });
 
 const CITIES = ['Jakarta Selatan', 'Bandung', 'Surabaya', 'Yogyakarta', 'Jakarta Pusat', 'Semarang', 'Medan', 'Denpasar', 'Makassar', 'Malang', 'Bogor', 'Palembang'];
 

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Machine } from '../../../../shared/fleet';
 import { areaOf, criticalMachines, durationText, matchesLocations, shortLabel } from './wall-fleet';
+import { testMachine } from '../../../../shared/testing/test-machine';
 
-function machine(overrides: Partial<Machine>): Machine {
-  return {
-    id: '1',
-    name: 'RVM',
-    location: null,
-    status: 'active',
-    capacity: null,
-    lastChange: null,
-    activeSessions: null,
-    sessionsToday: null,
-    depositsToday: null,
-    factAt: 0,
-    removed: false,
-    ...overrides,
-  };
-}
+const machine = (fields: Partial<Machine>): Machine => testMachine('1', { name: 'RVM', ...fields });
 
 describe('what a wall display shows of the fleet', () => {
   it('keeps the machines of its locations, ignoring case; all when it names none', () => {
