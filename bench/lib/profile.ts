@@ -200,15 +200,26 @@ export async function startPageTrace(browser: Browser, page: Page, file: string)
 }
 
 function summariseTrace(file: string, windowMs: number): PageActivity {
-  const trace = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } }[] };
+  const trace = JSON.parse(readFileSync(file, 'utf8')) as {
+    traceEvents: { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }[];
+  };
   const main = new Set(trace.traceEvents.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
-  let busyUs = 0;
+  const tasks: [number, number][] = [];
   const phases = new Map<string, number>();
   for (const event of trace.traceEvents) {
     if (event.ph !== 'X' || !event.dur || !main.has(`${event.pid}:${event.tid}`)) continue;
-    if (event.name === 'RunTask') busyUs += event.dur;
+    if (event.name === 'RunTask') tasks.push([event.ts, event.ts + event.dur]);
     const phase = PHASES[event.name];
     if (phase) phases.set(phase, (phases.get(phase) ?? 0) + event.dur);
+  }
+  // Tasks nest (a task run inside another): busy time is the union of their intervals.
+  tasks.sort((a, b) => a[0] - b[0]);
+  let busyUs = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of tasks) {
+    if (to <= end) continue;
+    busyUs += to - Math.max(from, end);
+    end = to;
   }
   return {
     file: relative(ROOT, file),
