@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DemoServer } from '../src/demo-server/index';
 import { DEMO_PASSWORD, startDemoServer } from '../src/demo-server/index';
 import { RVM_STATUSES } from '../src/shared/statuses';
-import { launchChromium, newContext, screenshotPath } from './support/browser';
+import { launchChromium, newContext, openWatchedPage, screenshotPath } from './support/browser';
 import type { HubProcess } from './support/hub-process';
 import { startHub } from './support/hub-process';
 
@@ -24,14 +24,7 @@ const shownCount = async (page: Page) => Number(await page.getByTestId('fleet-ta
 
 /** Opens the hub's page and waits for the live fleet. */
 async function openDesk(context: BrowserContext, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.goto(url);
+  const { page, problems } = await openWatchedPage(context, url);
   await page.locator('[data-connection-state="live"]').waitFor({ timeout: 20_000 });
   await rows(page).first().waitFor();
   return { page, problems };

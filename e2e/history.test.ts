@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DemoServer } from '../src/demo-server/index';
 import { DEMO_PASSWORD, startDemoServer } from '../src/demo-server/index';
-import { launchChromium, newContext, screenshotPath } from './support/browser';
+import { launchChromium, newContext, openWatchedPage, screenshotPath } from './support/browser';
 import type { HubProcess } from './support/hub-process';
 import { startHub } from './support/hub-process';
 
@@ -16,17 +16,7 @@ const rows = (page: Page) => page.locator('[role="row"][data-rvm-id]');
 const row = (page: Page, id: string) => page.locator(`[role="row"][data-rvm-id="${id}"]`);
 const nav = (page: Page, name: string) => page.locator('.app-nav').getByRole('button', { name, exact: true });
 
-async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.goto(url);
-  return { page, problems };
-}
+const openPage = openWatchedPage;
 
 /**
  * The history is a cache: it must serve the review when the server is gone. A hub records a busy
